@@ -1,0 +1,27 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+# The logic lives in scripts/ (see scripts/lib.sh for the shared steps).
+.PHONY: demo stop test lint bench demo-feed ci help
+
+help:
+	@echo "make demo       set up and run Odoo with both addons and demo data"
+	@echo "make demo-feed  post the sample vendor payloads to the demo server"
+	@echo "make stop       stop what make demo started"
+	@echo "make test       set up and run every test on a throw-away database"
+	@echo "make lint       ruff + pylint-odoo mandatory checks"
+
+demo:
+	@scripts/demo.sh
+
+demo-feed:
+	@scripts/demo_feed.sh
+
+stop:
+	@scripts/stop.sh --all
+
+test:
+	@scripts/test.sh
+
+lint:
+	@scripts/lint.sh
+
+ci: lint test

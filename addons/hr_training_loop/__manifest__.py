@@ -1,0 +1,21 @@
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Interview - Training - Re-interview Loop",
+    "summary": "Turn AI and interview results into competency gaps, enroll "
+    "applicants in courses that close them, and re-interview to measure the effect",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Recruitment",
+    "author": "HR AI Interview Team",
+    "website": "https://github.com/hr-ai-interview/hr-ai-interview",
+    "license": "LGPL-3",
+    "depends": [
+        "hr_ai_interview_bridge",
+        # courses, memberships and their completion hook
+        "website_slides",
+        # certification scores (survey.user_input.scoring_percentage)
+        "website_slides_survey",
+    ],
+    "data": [],
+    "installable": True,
+    "application": False,
+}
