@@ -19,7 +19,16 @@
         # candidates follow their applications from the portal
         "portal",
     ],
-    "data": [],
+    "data": [
+        "security/hr_ai_interview_security.xml",
+        "security/ir.model.access.csv",
+        "data/hr_ai_interview_dimension_data.xml",
+        "views/hr_ai_interview_result_views.xml",
+        "views/hr_ai_interview_vendor_views.xml",
+        "views/hr_ai_interview_dimension_views.xml",
+        "views/hr_applicant_views.xml",
+        "views/hr_ai_interview_menus.xml",
+    ],
     "demo": [
         "demo/res_users_demo.xml",
     ],
