@@ -77,3 +77,45 @@ def odoo_db():
     parser = configparser.ConfigParser()
     parser.read(os.environ["HRAI_E2E_CONF"])
     return parser["options"]["db_name"]
+
+
+class OdooRpc:
+    """Minimal JSON-RPC client (the external API) for arranging test data."""
+
+    def __init__(self, base_url, db, login="admin", password="admin"):
+        self.base_url, self.db, self.password = base_url, db, password
+        self.uid = self._call("common", "login", db, login, password)
+        assert self.uid, "admin login failed"
+
+    def _call(self, service, method, *args):
+        response = requests.post(
+            f"{self.base_url}/jsonrpc",
+            json={
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"service": service, "method": method, "args": args},
+            },
+            timeout=60,
+        )
+        body = response.json()
+        if "error" in body:
+            raise RuntimeError(body["error"]["data"]["message"])
+        return body["result"]
+
+    def __call__(self, model, method, *args, **kwargs):
+        return self._call(
+            "object",
+            "execute_kw",
+            self.db,
+            self.uid,
+            self.password,
+            model,
+            method,
+            list(args),
+            kwargs,
+        )
+
+
+@pytest.fixture(scope="session")
+def rpc(odoo_server, odoo_db):
+    return OdooRpc(odoo_server, odoo_db)

@@ -84,7 +84,7 @@ class AiInterviewIntake(http.Controller):
         try:
             webhook_id, _timestamp = signature.verify(
                 secret,
-                httprequest.headers,
+                {name.lower(): value for name, value in httprequest.headers.items()},
                 raw,
                 tolerance=vendor.timestamp_tolerance,
             )
