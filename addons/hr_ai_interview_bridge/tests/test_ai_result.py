@@ -190,7 +190,9 @@ class TestAiResultIngest(AiInterviewCase):
     def test_chatter_summary_posted_once(self):
         before = len(self.applicant.message_ids)
         self.ingest(make_payload())
-        messages = self.applicant.message_ids[: len(self.applicant.message_ids) - before]
+        messages = self.applicant.message_ids[
+            : len(self.applicant.message_ids) - before
+        ]
         summaries = messages.filtered(lambda m: "AI interview result" in (m.body or ""))
         self.assertEqual(len(summaries), 1)
         body = summaries.body
@@ -224,7 +226,10 @@ class TestAiResultMatching(AiInterviewCase):
 
     def test_several_open_applications_unmatched_then_job_narrows(self):
         second = self.env["hr.applicant"].create(
-            {"candidate_id": self.applicant.candidate_id.id, "job_id": self.other_job.id}
+            {
+                "candidate_id": self.applicant.candidate_id.id,
+                "job_id": self.other_job.id,
+            }
         )
         result = self.ingest(make_payload())
         self.assertEqual(result.state, "unmatched")

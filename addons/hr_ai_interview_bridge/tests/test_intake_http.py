@@ -40,9 +40,7 @@ class TestIntakeHttp(AiInterviewCommon, HttpCase):
     def assert_answer(self, response, status, code=None):
         """Status, JSON body, conformance to the OpenAPI response schema."""
         self.assertEqual(response.status_code, status, response.text)
-        self.assertTrue(
-            response.headers["Content-Type"].startswith("application/json")
-        )
+        self.assertTrue(response.headers["Content-Type"].startswith("application/json"))
         body = response.json()
         spec = self._openapi
         operation = spec["paths"]["/ai_interview/v1/{vendor_code}/results"]["post"]
@@ -90,7 +88,9 @@ class TestIntakeHttp(AiInterviewCommon, HttpCase):
         count = self.result_count()
         changed = make_payload(overall={"score": 10})
         second = self.assert_answer(self.post(changed, webhook_id="msg_dup"), 200)
-        self.assertEqual(second, {"status": "duplicate", "result_id": first["result_id"]})
+        self.assertEqual(
+            second, {"status": "duplicate", "result_id": first["result_id"]}
+        )
         self.assertEqual(self.result_count(), count)
         result = self.env["hr.ai.interview.result"].browse(first["result_id"])
         self.assertEqual(result.overall_score, 78, "a duplicate changes nothing")
@@ -98,9 +98,7 @@ class TestIntakeHttp(AiInterviewCommon, HttpCase):
     def test_same_interview_new_webhook_id_updates(self):
         first = self.assert_answer(self.post(make_payload()), 202)
         count = self.result_count()
-        second = self.assert_answer(
-            self.post(make_payload(overall={"score": 81})), 202
-        )
+        second = self.assert_answer(self.post(make_payload(overall={"score": 81})), 202)
         self.assertEqual(second["result_id"], first["result_id"])
         self.assertEqual(self.result_count(), count)
         result = self.env["hr.ai.interview.result"].browse(first["result_id"])
