@@ -28,6 +28,7 @@
         "views/hr_ai_interview_dimension_views.xml",
         "views/hr_applicant_views.xml",
         "views/hr_ai_interview_menus.xml",
+        "views/hr_ai_interview_import_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

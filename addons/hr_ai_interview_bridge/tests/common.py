@@ -11,7 +11,7 @@ from odoo.tests.common import TransactionCase
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-from ..intake import signature
+from ..intake import schema, signature
 
 # A fixed secret so tests can sign requests.
 TEST_SECRET = "whsec_" + base64.b64encode(b"k" * 32).decode()
@@ -121,21 +121,24 @@ class AiInterviewCommon:
             {"candidate_id": candidate.id, "job_id": job.id}
         )
 
-    def ingest(self, payload, webhook_id=None, vendor=None):
+    @classmethod
+    def _ingest_as_intake(cls, payload, webhook_id=None, vendor=None):
         """Run the intake service as the intake user (what the controller does)."""
-        from ..intake import schema
-
-        vendor = vendor or self.vendor
+        vendor = vendor or cls.vendor
         clean, errors = schema.validate_payload(payload, vendor.default_max_score)
-        self.assertFalse(errors, errors)
-        intake_user = self.env.ref("hr_ai_interview_bridge.user_ai_intake")
-        Result = self.env["hr.ai.interview.result"].with_user(intake_user)
+        if errors:
+            raise AssertionError(errors)
+        intake_user = cls.env.ref("hr_ai_interview_bridge.user_ai_intake")
+        Result = cls.env["hr.ai.interview.result"].with_user(intake_user)
         return Result._ingest(
             vendor.with_user(intake_user),
             clean,
             webhook_id or f"msg_{uuid.uuid4().hex}",
             payload,
         )
+
+    def ingest(self, payload, webhook_id=None, vendor=None):
+        return self._ingest_as_intake(payload, webhook_id, vendor)
 
 
 class AiInterviewCase(AiInterviewCommon, TransactionCase):
