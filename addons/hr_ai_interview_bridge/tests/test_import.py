@@ -6,13 +6,16 @@ from odoo.exceptions import UserError
 
 from .common import AiInterviewCase, make_payload
 
-CSV = """interview_id,attempt,applicant_email,completed_at,overall_score,dimension,score,max
-old-1,1,li.lei@example.com,2025-06-01T10:00:00Z,70,logic,80,100
+CSV = (
+    "interview_id,attempt,applicant_email,completed_at,overall_score,"
+    "dimension,score,max\n"
+    """old-1,1,li.lei@example.com,2025-06-01T10:00:00Z,70,logic,80,100
 old-1,1,li.lei@example.com,2025-06-01T10:00:00Z,70,teamwork,60,100
 old-2,1,nobody@example.com,2025-06-02T10:00:00Z,,technical,9,10
 old-3,1,li.lei@example.com,not a date,,logic,120,100
 iv-test-0001,1,li.lei@example.com,2026-11-20T10:00:00Z,90,logic,95,100
 """
+)
 
 
 class TestAiImport(AiInterviewCase):
