@@ -32,6 +32,10 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/hr_skill_demo.xml",
+        "demo/hr_job_demo.xml",
+        "demo/hr_applicant_demo.xml",
+        "demo/hr_ai_interview_vendor_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

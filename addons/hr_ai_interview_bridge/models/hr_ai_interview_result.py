@@ -66,6 +66,10 @@ class HrAiInterviewResult(models.Model):
     completed_at = fields.Datetime(required=True)
     overall_score = fields.Float(digits=(5, 2), aggregator="avg")
     overall_percentile = fields.Float(digits=(5, 2))
+    overall_from_vendor = fields.Boolean(
+        help="The vendor sent the overall score; otherwise it is the mean of "
+        "the dimension scores."
+    )
     overall_percentile_computed = fields.Boolean()
     overall_peer_count = fields.Integer(
         help="Results of other candidates the computed percentile compares with."
@@ -263,7 +267,7 @@ class HrAiInterviewResult(models.Model):
 
     def _recompute_overall(self, clean):
         """Overall score: the vendor's (normalized) when sent, else the mean of
-        the normalized dimension scores."""
+        the normalized dimension scores, recomputed whenever they change."""
         self.ensure_one()
         overall = clean.get("overall")
         if overall:
@@ -271,15 +275,17 @@ class HrAiInterviewResult(models.Model):
                 "overall_score": normalize.normalize_score(
                     overall["score"], overall["max"]
                 ),
+                "overall_from_vendor": True,
                 "overall_percentile": overall.get("percentile") or 0.0,
                 "overall_percentile_computed": overall.get("percentile") is None,
             }
-        elif "overall" in clean["present"] or not self.overall_score:
+        elif "overall" in clean["present"] or not self.overall_from_vendor:
             vals = {
                 "overall_score": normalize.overall_from_dimensions(
                     self.score_ids.mapped("score")
                 )
                 or 0.0,
+                "overall_from_vendor": False,
                 "overall_percentile_computed": True,
             }
         else:

@@ -85,6 +85,11 @@ class TestAiResultIngest(AiInterviewCase):
         result = self.ingest(payload)
         self.assertEqual(result.overall_score, 75)
         self.assertTrue(result.overall_percentile_computed)
+        # A re-sent dimension moves the computed mean along.
+        update = make_payload(dimensions=[{"code": "teamwork", "score": 80}])
+        del update["data"]["overall"]
+        self.ingest(update)
+        self.assertEqual(result.overall_score, 85)
 
     def test_alias_then_code_then_unknown(self):
         self.env["hr.ai.interview.dimension.alias"].create(
