@@ -1,6 +1,6 @@
 # Two commands do everything on a fresh machine: `make demo` and `make test`.
 # The logic lives in scripts/ (see scripts/lib.sh for the shared steps).
-.PHONY: demo stop test lint bench demo-feed ci help
+.PHONY: demo stop test lint bench demo-feed ci help i18n
 
 help:
 	@echo "make demo       set up and run Odoo with both addons and demo data"
@@ -8,6 +8,7 @@ help:
 	@echo "make stop       stop what make demo started"
 	@echo "make test       set up and run every test on a throw-away database"
 	@echo "make lint       ruff + pylint-odoo mandatory checks"
+	@echo "make i18n       refresh the .pot files and merge them into zh_CN.po"
 
 demo:
 	@scripts/demo.sh
@@ -25,3 +26,6 @@ lint:
 	@scripts/lint.sh
 
 ci: lint test
+
+i18n:
+	@scripts/i18n.sh

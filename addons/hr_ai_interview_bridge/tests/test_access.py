@@ -41,7 +41,7 @@ class TestAiAccess(AiInterviewCase):
         self.assertEqual(vendor.name, "Test Vendor")
         self.assertTrue(vendor.secret_masked.endswith(self.vendor.secret[-4:]))
         with self.assertRaises(AccessError):
-            vendor.secret  # noqa: B018 - reading is the operation under test
+            vendor.read(["secret"])
         with self.assertRaises(AccessError):
             vendor.action_regenerate_secret()
         with self.assertRaises(AccessError):
@@ -78,7 +78,7 @@ class TestAiAccess(AiInterviewCase):
 
     def test_interviewer_cannot_read_secret(self):
         with self.assertRaises(AccessError):
-            self.vendor.with_user(self.interviewer).secret  # noqa: B018
+            self.vendor.with_user(self.interviewer).read(["secret"])
 
     def test_plain_employee_sees_nothing(self):
         for model in ("hr.ai.interview.result", "hr.ai.interview.score"):
@@ -93,7 +93,7 @@ class TestAiAccess(AiInterviewCase):
         self.assertFalse(intake.has_group("base.group_system"))
         self.assertFalse(intake.has_group("hr_recruitment.group_hr_recruitment_user"))
         with self.assertRaises(AccessError):
-            self.vendor.with_user(intake).secret  # noqa: B018
+            self.vendor.with_user(intake).read(["secret"])
         with self.assertRaises(AccessError):
             self.mine.with_user(intake).unlink()
         with self.assertRaises(AccessError):
