@@ -66,3 +66,13 @@ def strengths_weaknesses(
     rest = [(code, score) for code, score in scores.items() if code not in taken]
     weaknesses = [code for code, _score in sorted(rest, key=lambda i: (i[1], i[0]))]
     return strengths, weaknesses[:n]
+
+
+def format_score(value):
+    """Score as people write it: ``86``, ``86.5``, never ``86.0``.
+
+    Used instead of f-strings inside ``_()`` calls: Odoo's term extractor
+    (babel) evaluates the call arguments and drops the whole file's terms on
+    an f-string.
+    """
+    return f"{value:g}"

@@ -456,13 +456,13 @@ class HrAiInterviewResult(models.Model):
         if self.overall_percentile_computed and not self.overall_peer_count:
             return _(
                 "Overall %(score)s - the first candidate scored for this job",
-                score=f"{self.overall_score:g}",
+                score=normalize.format_score(self.overall_score),
             )
         return _(
             "Overall %(score)s - higher than %(percentile)s%% of candidates "
             "for this job",
-            score=f"{self.overall_score:g}",
-            percentile=f"{self.overall_percentile:g}",
+            score=normalize.format_score(self.overall_score),
+            percentile=normalize.format_score(self.overall_percentile),
         )
 
     # ------------------------------------------------------------------

@@ -1,5 +1,7 @@
 from odoo import _, api, fields, models
 
+from ..intake import normalize
+
 
 class HrAiInterviewScore(models.Model):
     """One dimension's score within an AI-interview result."""
@@ -82,13 +84,13 @@ class HrAiInterviewScore(models.Model):
                     "%(dimension)s %(score)s - the first candidate scored for "
                     "this job",
                     dimension=line.dimension_id.name or line.label or line.vendor_code,
-                    score=f"{line.score:g}",
+                    score=normalize.format_score(line.score),
                 )
                 continue
             line.sentence = _(
                 "%(dimension)s %(score)s - higher than %(percentile)s%% of "
                 "candidates for this job",
                 dimension=line.dimension_id.name or line.label or line.vendor_code,
-                score=f"{line.score:g}",
-                percentile=f"{line.percentile:g}",
+                score=normalize.format_score(line.score),
+                percentile=normalize.format_score(line.percentile),
             )
