@@ -5,3 +5,8 @@ from . import hr_ai_interview_delivery
 from . import hr_ai_interview_result
 from . import hr_ai_interview_score
 from . import hr_applicant
+from . import hr_ai_routing_threshold
+from . import hr_ai_routing_log
+from . import base_automation
+from . import mail_activity
+from . import hr_job

@@ -1,0 +1,260 @@
+"""Routing with automation rules: decisions, explanations, no refusal."""
+
+from odoo import Command
+from odoo.tools import html2plaintext
+
+from .common import AiInterviewCase, make_payload
+
+
+def scores(**values):
+    return [{"code": code, "score": score} for code, score in values.items()]
+
+
+class TestRouting(AiInterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_ai = cls.env.ref("hr_ai_interview_bridge.stage_ai_interview")
+        cls.stage_structured = cls.env.ref(
+            "hr_ai_interview_bridge.stage_structured_interview"
+        )
+        cls.stage_situational = cls.env.ref(
+            "hr_ai_interview_bridge.stage_situational_simulation"
+        )
+        cls.stage_skills = cls.env.ref("hr_ai_interview_bridge.stage_skills_test")
+        cls.job.user_id = cls.officer
+
+    def route(self, applicant=None, interview_id="iv-route", **dims):
+        applicant = applicant or self.applicant
+        payload = make_payload(
+            interview_id=interview_id,
+            applicant={"id": applicant.id},
+            overall=None,
+            dimensions=scores(**dims),
+        )
+        return self.ingest(payload)
+
+    def test_rules_are_standard_automation_rules(self):
+        rules = self.env["base.automation"].search(
+            [("model_name", "=", "hr.applicant"), ("name", "like", "AI routing")]
+        )
+        self.assertEqual(len(rules), 3)
+        for rule in rules:
+            self.assertEqual(rule.trigger, "on_create_or_write")
+            self.assertIn("ai_route", rule.filter_domain)
+            self.assertTrue(rule.action_server_ids)
+
+    def test_strong_technical_goes_to_structured(self):
+        self.route(technical=86, potential=50, experience=90)
+        self.assertEqual(self.applicant.stage_id, self.stage_structured)
+        log = self.applicant.ai_routing_log_ids
+        self.assertEqual(len(log), 1)
+        self.assertEqual(log.decision, "move")
+        self.assertEqual(log.stage_to_id, self.stage_structured)
+        self.assertEqual(log.rule_name, "AI routing: strong technical skill")
+        self.assertEqual(log.scores["technical"], 86)
+        self.assertEqual(
+            log.explanation,
+            "Moved to Structured Interview by rule 'AI routing: strong technical "
+            "skill' (technical 86 >= 80)",
+        )
+        self.assertIn(
+            log.explanation, html2plaintext(self.applicant.message_ids[0].body)
+        )
+
+    def test_high_potential_low_experience_goes_to_situational(self):
+        self.route(technical=60, potential=75, experience=50)
+        self.assertEqual(self.applicant.stage_id, self.stage_situational)
+        log = self.applicant.ai_routing_log_ids
+        self.assertEqual(log.decision, "move")
+        self.assertIn("potential 75 >= 70, experience 50 < 60", log.explanation)
+
+    def test_otherwise_held_in_ai_interview_with_review_activity(self):
+        self.applicant.user_id = False  # the job's recruiter gets the activity
+        self.route(technical=60, potential=65, experience=50)
+        self.assertEqual(self.applicant.stage_id, self.stage_ai)
+        log = self.applicant.ai_routing_log_ids
+        self.assertEqual(log.decision, "hold")
+        self.assertEqual(log.stage_to_id, self.stage_ai)
+        self.assertIn("technical 60 < 80", log.explanation)
+        self.assertIn("potential 65 < 70", log.explanation)
+        activity = self.applicant.activity_ids
+        self.assertEqual(activity.summary, "Review AI result")
+        self.assertEqual(activity.user_id, self.officer)
+        self.assertTrue(self.applicant.active)
+
+    def test_hold_in_ai_stage_keeps_stage(self):
+        self.applicant.stage_id = self.stage_ai
+        self.route(technical=10, potential=10, experience=90)
+        log = self.applicant.ai_routing_log_ids
+        self.assertEqual(log.stage_from_id, self.stage_ai)
+        self.assertEqual(log.stage_to_id, self.stage_ai)
+
+    def test_job_threshold_overrides_shared_default(self):
+        self.env["hr.ai.routing.threshold"].create(
+            {"code": "technical_min", "value": 90, "job_id": self.job.id}
+        )
+        self.route(technical=86, potential=75, experience=40)
+        self.assertEqual(self.applicant.stage_id, self.stage_situational)
+        other = self._make_applicant("Other job", "o@example.com", self.other_job)
+        self.route(applicant=other, interview_id="iv-o", technical=86)
+        self.assertEqual(other.stage_id, self.stage_structured)
+
+    def test_retake_later_in_process_never_sends_back(self):
+        self.applicant.stage_id = self.stage_skills
+        self.route(technical=10, potential=10, experience=10)
+        self.assertEqual(self.applicant.stage_id, self.stage_skills)
+        self.assertFalse(self.applicant.ai_routing_log_ids)
+
+    def test_admin_rule_is_explained_the_same_way(self):
+        """A rule made in the standard UI: overall score >= 90 -> Skills Test."""
+        rule = self.env["base.automation"].create(
+            {
+                "name": "Excellent overall",
+                "model_id": self.env["ir.model"]._get("hr.applicant").id,
+                "trigger": "on_create_or_write",
+                "trigger_field_ids": [
+                    Command.set(
+                        [
+                            self.env["ir.model.fields"]
+                            ._get("hr.applicant", "ai_overall_score")
+                            .id
+                        ]
+                    )
+                ],
+                "filter_domain": "[('ai_overall_score', '>=', 90)]",
+            }
+        )
+        self.env["ir.actions.server"].create(
+            {
+                "name": "To skills test",
+                "base_automation_id": rule.id,
+                "model_id": rule.model_id.id,
+                "usage": "base_automation",
+                "state": "object_write",
+                "update_path": "stage_id",
+                "resource_ref": f"hr.recruitment.stage,{self.stage_skills.id}",
+            }
+        )
+        self.route(technical=93, logic=93)
+        self.assertEqual(self.applicant.stage_id, self.stage_skills)
+        admin_log = self.applicant.ai_routing_log_ids.filtered(
+            lambda log: log.automation_id == rule
+        )
+        self.assertEqual(
+            admin_log.explanation,
+            "Moved to Skills Test by rule 'Excellent overall' (AI Score 93 >= 90)",
+        )
+
+    def test_refusing_rule_leaves_refusal_to_a_human(self):
+        rule = self.env["base.automation"].create(
+            {
+                "name": "Refuse weak AI",
+                "model_id": self.env["ir.model"]._get("hr.applicant").id,
+                "trigger": "on_create_or_write",
+                "trigger_field_ids": [
+                    Command.set(
+                        [
+                            self.env["ir.model.fields"]
+                            ._get("hr.applicant", "ai_overall_score")
+                            .id
+                        ]
+                    )
+                ],
+                "filter_domain": "[('ai_overall_score', '<', 40)]",
+            }
+        )
+        self.env["ir.actions.server"].create(
+            {
+                "name": "Archive",
+                "base_automation_id": rule.id,
+                "model_id": rule.model_id.id,
+                "usage": "base_automation",
+                "state": "object_write",
+                "update_path": "active",
+                "update_boolean_value": "false",
+            }
+        )
+        self.route(technical=20, potential=20, experience=20)
+        self.assertTrue(self.applicant.active, "no automatic refusal")
+        self.assertEqual(self.applicant.application_status, "ongoing")
+        blocked = self.applicant.ai_routing_log_ids.filtered(
+            lambda log: log.decision == "refusal_blocked"
+        )
+        self.assertEqual(len(blocked), 1)
+        self.assertIn("Rule 'Refuse weak AI' would refuse", blocked.explanation)
+        self.assertIn("AI Score 20 < 40", blocked.explanation)
+        self.assertIn(
+            "Decide on refusal", self.applicant.activity_ids.mapped("summary")
+        )
+        # A human still can.
+        self.applicant.with_user(self.officer).action_archive()
+        self.assertFalse(self.applicant.active)
+
+    def test_log_is_read_only_for_recruiters(self):
+        self.route(technical=86)
+        log = self.applicant.ai_routing_log_ids.with_user(self.officer)
+        self.assertTrue(log.explanation)
+        from odoo.exceptions import AccessError
+
+        with self.assertRaises(AccessError):
+            log.write({"explanation": "edited"})
+        with self.assertRaises(AccessError):
+            log.unlink()
+        with self.assertRaises(AccessError):
+            self.env["hr.ai.routing.log"].with_user(self.interviewer).search([])
+
+
+class TestRoutingCost(AiInterviewCase):
+    def test_routing_100_applicants_at_once(self):
+        """100 results processed in one batch: routing cost grows linearly,
+        locked here (the automation engine runs its actions per record)."""
+        Result = self.env["hr.ai.interview.result"]
+        applicants = self.env["hr.applicant"].create(
+            [
+                {
+                    "candidate_id": self.env["hr.candidate"]
+                    .create({"partner_name": f"Batch {i}"})
+                    .id,
+                    "job_id": self.job.id,
+                }
+                for i in range(100)
+            ]
+        )
+        results = Result.create(
+            [
+                {
+                    "vendor_id": self.vendor.id,
+                    "interview_ref": f"batch-{applicant.id}",
+                    "completed_at": "2026-11-20 10:00:00",
+                    "applicant_id": applicant.id,
+                    "job_id": self.job.id,
+                    "overall_score": 70,
+                    "score_ids": [
+                        Command.create(
+                            {
+                                "dimension_id": self.dims["technical"].id,
+                                "score": 50 + (index % 2) * 40,
+                            }
+                        )
+                    ],
+                }
+                for index, applicant in enumerate(applicants)
+            ]
+        )
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(1750):
+            results._process()
+            self.env.flush_all()
+        stage_structured = self.env.ref(
+            "hr_ai_interview_bridge.stage_structured_interview"
+        )
+        moved = applicants.filtered(lambda a: a.stage_id == stage_structured)
+        self.assertEqual(len(moved), 50)
+        self.assertEqual(
+            self.env["hr.ai.routing.log"].search_count(
+                [("applicant_id", "in", applicants.ids)]
+            ),
+            100,
+        )
