@@ -15,7 +15,16 @@
         # certification scores (survey.user_input.scoring_percentage)
         "website_slides_survey",
     ],
-    "data": [],
+    "data": [
+        "security/hr_training_loop_security.xml",
+        "security/ir.model.access.csv",
+        "data/hr_recruitment_stage_data.xml",
+        "data/mail_template_data.xml",
+        "data/base_automation_data.xml",
+        "views/hr_job_views.xml",
+        "views/hr_applicant_views.xml",
+        "report/hr_applicant_gap_report.xml",
+    ],
     "installable": True,
     "application": False,
 }

@@ -40,7 +40,9 @@ class HrAiRoutingLog(models.Model):
         "hr.recruitment.stage", string="To Stage", readonly=True
     )
     explanation = fields.Text(readonly=True)
-    scores = fields.Json(readonly=True, help="The AI scores the decision saw.")
+    scores = fields.Json(
+        string="Score Snapshot", readonly=True, help="The AI scores the decision saw."
+    )
     scores_text = fields.Text(compute="_compute_scores_text", string="Scores")
     logged_at = fields.Datetime(
         default=fields.Datetime.now, required=True, readonly=True
