@@ -405,11 +405,9 @@ class HrApplicant(models.Model):
 
     def _ai_plan_interview(self):
         """Server-action helper of the routing rules: assign interviewers by
-        expertise, then schedule the interview (when that part is installed)."""
-        if hasattr(self, "action_assign_interviewers"):
-            self.action_assign_interviewers()
-        if hasattr(self, "action_schedule_interview"):
-            self.action_schedule_interview()
+        expertise, then schedule the interview and send the invitations."""
+        self.action_assign_interviewers()
+        self.action_schedule_interview()
         return True
 
     # ------------------------------------------------------------------
