@@ -21,8 +21,12 @@ if ! db_exists "$DEMO_DB"; then
         || { dropdb --if-exists "$DEMO_DB"; die "Installation failed; database dropped"; }
     addons_hash > "$STAMP"
 elif [[ "$(cat "$STAMP" 2>/dev/null)" != "$(addons_hash)" ]]; then
-    log "Addons changed since last run: upgrading them in $DEMO_DB"
-    odoo_bin -c "$CONF" -d "$DEMO_DB" -u "$ADDONS" --stop-after-init --log-level=warn
+    # Demo data is loaded at install only (an upgrade skips its <function>
+    # steps and noupdate records): rebuild the demo database from scratch.
+    log "Addons changed since last run: rebuilding $DEMO_DB with fresh demo data"
+    dropdb "$DEMO_DB"
+    odoo_bin -c "$CONF" -d "$DEMO_DB" -i "$ADDONS" --stop-after-init --log-level=warn \
+        || { dropdb --if-exists "$DEMO_DB"; die "Installation failed; database dropped"; }
     addons_hash > "$STAMP"
 fi
 

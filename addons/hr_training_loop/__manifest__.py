@@ -23,7 +23,13 @@
         "data/base_automation_data.xml",
         "views/hr_job_views.xml",
         "views/hr_applicant_views.xml",
+        "views/hr_interview_scorecard_views.xml",
         "report/hr_applicant_gap_report.xml",
+    ],
+    "demo": [
+        "demo/hr_job_competency_demo.xml",
+        "demo/slide_channel_demo.xml",
+        "demo/hr_applicant_training_demo.xml",
     ],
     "installable": True,
     "application": False,

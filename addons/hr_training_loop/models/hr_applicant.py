@@ -456,6 +456,10 @@ class HrApplicant(models.Model):
                 {"name": candidate.partner_name, "email": candidate.email_from}
             )
         partner = candidate.partner_id
+        if candidate.partner_name and partner.name == partner.email:
+            # Odoo names a candidate's contact after the email: the learner
+            # would show as an address in the course and the portal.
+            partner.name = candidate.partner_name
         if not partner.with_context(active_test=False).user_ids:
             if not partner.email:
                 partner.email = candidate.email_from
