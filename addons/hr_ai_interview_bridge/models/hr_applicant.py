@@ -442,8 +442,9 @@ class HrApplicant(models.Model):
                 applicant.ai_situational_decision = False
             elif not applicant._ai_situational_ready():
                 applicant.ai_situational_decision = False
-            elif applicant.sudo().situational_score >= (
-                thresholds[applicant.id]["situational_min"]
+            elif (
+                applicant.sudo().situational_score
+                >= (thresholds[applicant.id]["situational_min"])
             ):
                 applicant.ai_situational_decision = "pass"
             else:

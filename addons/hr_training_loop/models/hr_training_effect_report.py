@@ -28,7 +28,7 @@ class HrTrainingEffectReport(models.Model):
         readonly=True,
     )
     assignment_count = fields.Integer(readonly=True)
-    completed = fields.Integer(string="Completed", readonly=True)
+    completed = fields.Integer(readonly=True)
     completion_rate = fields.Float(
         string="Completion rate (%)", aggregator="avg", readonly=True
     )
