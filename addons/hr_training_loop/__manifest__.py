@@ -24,6 +24,7 @@
         "views/hr_job_views.xml",
         "views/hr_applicant_views.xml",
         "views/hr_interview_scorecard_views.xml",
+        "views/portal_templates.xml",
         "report/hr_applicant_gap_report.xml",
     ],
     "demo": [
