@@ -15,6 +15,7 @@ from odoo import _, http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import content_disposition, request
 
+from odoo.addons.mail.controllers.attachment import AttachmentController
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -92,6 +93,8 @@ class ApplicantPortal(CustomerPortal):
             step["date_text"] = applicant._portal_format_datetime(step.get("date"))
         max_bytes, max_files = applicant._portal_upload_limits()
         extensions = applicant._portal_upload_extensions()
+        types = ", ".join(ext.upper() for ext in extensions)
+        size_mb = "%g" % (max_bytes / 1024 / 1024)
         values.update(
             {
                 "page_name": "application",
@@ -100,10 +103,14 @@ class ApplicantPortal(CustomerPortal):
                 "interviews": self._application_interviews(applicant),
                 "ai_summary": applicant._portal_get_ai_summary(),
                 "uploads": applicant._portal_get_uploads(),
-                "upload_types_text": ", ".join(ext.upper() for ext in extensions),
-                "upload_accept": ",".join(f".{ext}" for ext in extensions),
-                "upload_max_mb": f"{max_bytes / 1024 / 1024:g}",
-                "upload_max_files": max_files,
+                "upload_help": _(
+                    "Add a portfolio, certificates or other material: %(types)s, "
+                    "up to %(size)s MB per file and %(count)s files.",
+                    types=types,
+                    size=size_mb,
+                    count=max_files,
+                ),
+                "upload_accept": ",".join("." + ext for ext in extensions),
                 "upload_errors": [],
                 "tz": applicant._portal_tz(),
                 "token": token,
@@ -252,6 +259,10 @@ class ApplicantPortal(CustomerPortal):
                 "applicant": applicant,
                 "interview": interview,
                 "tz": applicant._portal_tz(),
+                "tz_help": _(
+                    "Times are read in your timezone (%(tz)s).",
+                    tz=applicant._portal_tz(),
+                ),
                 "errors": {},
                 "reason": post.get("reason", ""),
                 "preferred_times": post.get("preferred_times", ""),
@@ -275,4 +286,28 @@ class ApplicantPortal(CustomerPortal):
             values["errors"] = errors
         return request.render(
             "hr_ai_interview_bridge.portal_application_reschedule", values
+        )
+
+
+class ApplicantChatterAttachmentController(AttachmentController):
+    """Files candidates attach in the portal chatter of an application obey
+    the upload form's allow-list and limits (checked again when the message
+    is posted, see ``hr.applicant.message_post``)."""
+
+    @http.route()
+    def mail_attachment_upload(
+        self, ufile, thread_id, thread_model, is_pending=False, **kwargs
+    ):
+        if thread_model == "hr.applicant" and request.env.user.share:
+            # sudo: the limits count the uploader's files on the application;
+            # whether they may post on it at all is checked by super().
+            applicant = request.env["hr.applicant"].sudo().browse(int(thread_id))
+            errors = applicant.exists() and applicant._portal_validate_uploads(
+                [(ufile.filename, ufile.read())]
+            )
+            if errors:
+                raise UserError("\n".join(errors))
+            ufile.seek(0)
+        return super().mail_attachment_upload(
+            ufile, thread_id, thread_model, is_pending=is_pending, **kwargs
         )

@@ -655,13 +655,15 @@ class HrApplicant(models.Model):
             elif not content:
                 errors.append(_("%(file)s is empty.", file=filename))
             elif len(content) > max_bytes:
+                size_mb = "%.1f" % (len(content) / 1024 / 1024)
+                max_mb = "%g" % (max_bytes / 1024 / 1024)
                 errors.append(
                     _(
                         "%(file)s is too large (%(size)s MB): files may be at "
                         "most %(max)s MB.",
                         file=filename,
-                        size=f"{len(content) / 1024 / 1024:.1f}",
-                        max=f"{max_bytes / 1024 / 1024:g}",
+                        size=size_mb,
+                        max=max_mb,
                     )
                 )
             elif guess_mimetype(content).lower() not in UPLOAD_TYPES[extension]:
@@ -730,7 +732,8 @@ class HrApplicant(models.Model):
         """The candidate's AI interview summary, or None when the company
         does not share it or there is no result.
 
-        :return: dict ``completed_at``, ``overall``, ``overall_sentence``,
+        :return: dict ``completed_at``, ``completed_text``, ``overall``,
+            ``overall_sentence``,
             ``dimensions`` (list of dicts ``name``, ``score`` 0-100,
             ``sentence`` or False); percentages only, never other
             candidates' data (a computed percentile needs
@@ -768,6 +771,10 @@ class HrApplicant(models.Model):
         )
         return {
             "completed_at": result.completed_at,
+            "completed_text": _(
+                "Completed on %(date)s. Scores out of 100.",
+                date=self._portal_format_datetime(result.completed_at),
+            ),
             "overall": round(result.overall_score),
             "overall_sentence": self._portal_percentile_sentence(
                 result.overall_percentile

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from odoo import fields, http
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
 from .common import AiInterviewCommon, make_payload
@@ -304,6 +305,72 @@ class TestPortalPages(PortalWorld, HttpCase):
         self.assertIn('data-res_model="hr.applicant"', body)
         self.assertIn(f'data-token="{self.app_a.access_token}"', body)
         self._assert_no_leak(body)
+
+    def _post_message(self, applicant, body, **kwargs):
+        return self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "hr.applicant",
+                "thread_id": applicant.id,
+                "post_data": {
+                    "body": body,
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
+                **kwargs,
+            },
+        )
+
+    @mute_logger("odoo.http")
+    def test_candidate_messages_hr_through_the_portal_chatter(self):
+        token = self.app_a.sudo()._portal_ensure_token()
+        self._post_message(self.app_a, "When will I hear back?", token=token)
+        message = self.app_a.message_ids.filtered(
+            lambda m: "When will I hear back?" in str(m.body)
+        )
+        self.assertEqual(message.author_id, self.cand_a.partner_id)
+        self.assertEqual(message.subtype_id, self.env.ref("mail.mt_comment"))
+        # Without the token (read-only access) or on another application:
+        # refused, nothing posted.
+        with self.assertRaises(JsonRpcException):
+            self._post_message(self.app_a, "No token")
+        with self.assertRaises(JsonRpcException):
+            self._post_message(self.app_b, "Not mine", token=token)
+        self.assertFalse(
+            (self.app_a | self.app_b).message_ids.filtered(
+                lambda m: "No token" in str(m.body) or "Not mine" in str(m.body)
+            )
+        )
+
+    @mute_logger("odoo.http")
+    def test_chatter_uploads_follow_the_allow_list(self):
+        token = self.app_a.sudo()._portal_ensure_token()
+
+        def upload(name, data):
+            return self.url_open(
+                "/mail/attachment/upload",
+                data={
+                    "csrf_token": http.Request.csrf_token(self),
+                    "thread_id": self.app_a.id,
+                    "thread_model": "hr.applicant",
+                    "token": token,
+                },
+                files={"ufile": (name, data)},
+            )
+
+        refused = upload("tool.exe", b"MZ\x90\x00")
+        self.assertNotEqual(refused.status_code, 200)
+        self.assertFalse(
+            self.env["ir.attachment"].search_count([("name", "=", "tool.exe")])
+        )
+        accepted = upload("portfolio.pdf", PDF)
+        self.assertEqual(accepted.status_code, 200)
+        self.assertEqual(
+            self.env["ir.attachment"]
+            .search([("name", "=", "portfolio.pdf")])
+            .mapped("res_id"),
+            self.app_a.ids,
+        )
 
     def test_ai_report_follows_company_setting(self):
         self.env.company.ai_portal_show_report = False

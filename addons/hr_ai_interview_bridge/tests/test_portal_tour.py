@@ -35,12 +35,22 @@ class TourMixin(PortalWorld):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_portal_world()
-        # Today's interview of the interviewer, on the candidate's panel.
+        # Screens as in real life (the screenshots go to the README): plain
+        # names, no leak markers, today's interview of the candidate's panel.
+        cls.cand_a.name = "Li Lei"
+        cls.app_a.candidate_id.partner_name = "Li Lei"
+        cls.job.name = "Python Data Analyst"
+        cls.debrief_a.unlink()
         cls.app_a.interviewer_ids = cls.interviewer
         now = fields.Datetime.now()
-        cls.event_a.write(
-            {"start": now + timedelta(minutes=30), "stop": now + timedelta(minutes=90)}
-        )
+        values = {
+            "start": now + timedelta(minutes=30),
+            "stop": now + timedelta(minutes=90),
+        }
+        if "ai_interview_stage_id" in cls.event_a._fields:
+            structured = cls.stages["stage_structured_interview"]
+            values["ai_interview_stage_id"] = structured.id
+        cls.event_a.write(values)
 
     def setUp(self):
         super().setUp()
@@ -61,6 +71,26 @@ class TourMixin(PortalWorld):
             return original(browser, type, args=args, stackTrace=stackTrace, **kw)
 
         self.patch(ChromeBrowser, "_handle_console", handle_console)
+
+        if self.touch_enabled:
+            # Headless Chromium keeps windows at least 500 px wide: emulate
+            # the phone's viewport itself so that pages lay out at 375 px.
+            width, height = (int(v) for v in self.browser_size.split("x"))
+            navigate = ChromeBrowser.navigate_to
+
+            def navigate_to(browser, url, wait_stop=False):
+                browser._websocket_request(
+                    "Emulation.setDeviceMetricsOverride",
+                    params={
+                        "width": width,
+                        "height": height,
+                        "deviceScaleFactor": 1,
+                        "mobile": True,
+                    },
+                )
+                return navigate(browser, url, wait_stop=wait_stop)
+
+            self.patch(ChromeBrowser, "navigate_to", navigate_to)
 
     def _capture(self, browser, name):
         """Ask Chromium for a PNG of the page; written when it answers (the

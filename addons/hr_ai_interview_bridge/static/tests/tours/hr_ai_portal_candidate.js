@@ -12,7 +12,9 @@ function screenshot(name, selector) {
         trigger: selector || "body",
         async run() {
             if (selector) {
-                document.querySelector(selector).scrollIntoView({ block: "start" });
+                // Below the sticky header of the phone layout.
+                const top = document.querySelector(selector).getBoundingClientRect().top;
+                window.scrollTo(0, window.scrollY + top - 70);
             }
             console.log(`hr_ai_screenshot:${name}`);
             // Leave the browser time to capture before the next step.
