@@ -50,6 +50,8 @@ cat <<TXT
     Administrator      admin / admin
     HR manager         hr_manager / hr_manager
     Interviewer        interviewer / interviewer
+    Interviewers       interviewer_data, interviewer_sales, interviewer_hr,
+                       interviewer_generalist (password = login)
     Candidate (portal) candidate / candidate
 
   make demo-feed   post the sample vendor payloads to this server
