@@ -24,9 +24,15 @@ else
     odoo_bin -c "$CONF" -d "$TEST_DB" -i "$ADDONS" --without-demo=all \
         --stop-after-init --log-level=warn
 fi
-# The end-to-end tests run a separate server that commits: give it its own copy.
+# The end-to-end tests run a separate server that commits: give it its own
+# copy; the uninstall test gets another.
 dropdb --if-exists "$E2E_DB"
 createdb -T "$TEST_DB" "$E2E_DB"
+UNINSTALL_DB="${TEST_DB}_uninstall"
+dropdb --if-exists "$UNINSTALL_DB"
+createdb -T "$TEST_DB" "$UNINSTALL_DB"
+export HRAI_UNINSTALL_CONF="$LOCAL/test-uninstall.conf"
+write_odoo_conf "$HRAI_UNINSTALL_CONF" "$UNINSTALL_DB" 0
 
 export HRAI_E2E_CONF="$LOCAL/test-e2e.conf"
 write_odoo_conf "$HRAI_E2E_CONF" "$E2E_DB" 0
