@@ -20,7 +20,7 @@ class BaseAutomation(models.Model):
         if self.model_name != "hr.applicant" or not records:
             return super()._process(records, domain_post=domain_post)
         self.ensure_one()
-        tracker = {"activities": set(), "holds": set(), "refusals": set()}
+        tracker = {"activities": set(), "holds": set(), "refusals": set(), "stages": {}}
         stages_before = {record.id: record.stage_id for record in records}
         ctx = {
             "hr_ai_routing_rule": self.id,

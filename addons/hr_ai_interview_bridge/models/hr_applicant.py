@@ -322,6 +322,8 @@ class HrApplicant(models.Model):
         for applicant in self:
             stage_from = stages_before.get(applicant.id)
             stage_to = applicant.stage_id
+            if applicant.id in tracker["stages"]:
+                stage_to = stage_to.browse(tracker["stages"][applicant.id])
             if applicant.id in tracker["refusals"]:
                 decision = "refusal_blocked"
             elif applicant.id in tracker["holds"]:
@@ -388,6 +390,11 @@ class HrApplicant(models.Model):
         archiving is left to a human: those values are dropped and the rule's
         log turns the attempt into a recruiter activity."""
         tracker = self.env.context.get("hr_ai_routing_tracker")
+        if tracker is not None and vals.get("stage_id"):
+            # The stage this rule chose: a rule it triggers may move the
+            # applicant again, and that move is logged under that rule.
+            for applicant in self:
+                tracker["stages"].setdefault(applicant.id, vals["stage_id"])
         if tracker is not None and self.env.context.get("hr_ai_routing_on_scores"):
             refusing = ("active" in vals and not vals["active"]) or vals.get(
                 "refuse_reason_id"

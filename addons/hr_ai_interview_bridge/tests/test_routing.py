@@ -336,3 +336,61 @@ class TestSituationalRouting(AiInterviewCase):
         self.applicant.stage_id = self.stage_situational
         self.submit(self.scorecard(self.interviewer, 2))
         self.assertEqual(self.applicant.stage_id, self.stage_skills)
+
+
+class TestChainedRules(AiInterviewCase):
+    def test_each_rule_logs_its_own_move(self):
+        """A rule whose move triggers another rule: each log names the stage
+        its own rule chose."""
+        stage_situational = self.env.ref(
+            "hr_ai_interview_bridge.stage_situational_simulation"
+        )
+        stage_skills = self.env.ref("hr_ai_interview_bridge.stage_skills_test")
+        self.env["base.automation"].create(
+            {
+                "name": "Straight on to skills test",
+                "model_id": self.env["ir.model"]._get("hr.applicant").id,
+                "trigger": "on_create_or_write",
+                "trigger_field_ids": [
+                    Command.set(
+                        [
+                            self.env["ir.model.fields"]
+                            ._get("hr.applicant", "stage_id")
+                            .id
+                        ]
+                    )
+                ],
+                "filter_domain": f"[('stage_id', '=', {stage_situational.id})]",
+            }
+        )
+        rule = self.env["base.automation"].search(
+            [("name", "=", "Straight on to skills test")]
+        )
+        self.env["ir.actions.server"].create(
+            {
+                "name": "To skills test",
+                "base_automation_id": rule.id,
+                "model_id": rule.model_id.id,
+                "usage": "base_automation",
+                "state": "object_write",
+                "update_path": "stage_id",
+                "resource_ref": f"hr.recruitment.stage,{stage_skills.id}",
+            }
+        )
+        payload = make_payload(
+            applicant={"id": self.applicant.id},
+            overall=None,
+            dimensions=scores(technical=60, potential=75, experience=50),
+        )
+        self.ingest(payload)
+        self.assertEqual(self.applicant.stage_id, stage_skills)
+        logs = {log.rule_name: log for log in self.applicant.ai_routing_log_ids}
+        self.assertEqual(
+            logs["AI routing: high potential, little experience"].stage_to_id,
+            stage_situational,
+        )
+        self.assertIn(
+            "Moved to Situational Simulation",
+            logs["AI routing: high potential, little experience"].explanation,
+        )
+        self.assertEqual(logs["Straight on to skills test"].stage_to_id, stage_skills)
