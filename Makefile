@@ -8,6 +8,7 @@ help:
 	@echo "make stop       stop what make demo started"
 	@echo "make test       set up and run every test on a throw-away database"
 	@echo "make lint       ruff + pylint-odoo mandatory checks"
+	@echo "make bench      throughput of the vendor endpoint (needs make demo)"
 	@echo "make i18n       refresh the .pot files and merge them into zh_CN.po"
 
 demo:
@@ -24,6 +25,9 @@ test:
 
 lint:
 	@scripts/lint.sh
+
+bench:
+	@scripts/bench.sh
 
 ci: lint test
 
