@@ -360,13 +360,10 @@ class HrInterviewScorecard(models.Model):
         ).report_action(self)
 
     def action_open_applicant(self):
+        """Open the applicant with the form its user may use (interviewers
+        get their own form view)."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "hr.applicant",
-            "res_id": self.applicant_id.id,
-            "view_mode": "form",
-        }
+        return self.applicant_id.get_formview_action()
 
     # ------------------------------------------------------------------
     # Consistency analytics

@@ -10,6 +10,37 @@ def scores(**values):
     return [{"code": code, "score": score} for code, score in values.items()]
 
 
+def make_admin_rule(env, name, trigger_field, domain, action):
+    """An automation rule on applicants as an admin makes it in the standard
+    UI: the rule, then its "Update Record" server action."""
+    rule = env["base.automation"].create(
+        {
+            "name": name,
+            "model_id": env["ir.model"]._get("hr.applicant").id,
+            "trigger": "on_create_or_write",
+            "trigger_field_ids": [
+                Command.set(
+                    [env["ir.model.fields"]._get("hr.applicant", trigger_field).id]
+                )
+            ],
+            "filter_domain": domain,
+        }
+    )
+    env["ir.actions.server"].create(
+        dict(
+            {
+                "name": name,
+                "base_automation_id": rule.id,
+                "model_id": rule.model_id.id,
+                "usage": "base_automation",
+                "state": "object_write",
+            },
+            **action,
+        )
+    )
+    return rule
+
+
 class TestRouting(AiInterviewCase):
     @classmethod
     def setUpClass(cls):
@@ -108,33 +139,15 @@ class TestRouting(AiInterviewCase):
 
     def test_admin_rule_is_explained_the_same_way(self):
         """A rule made in the standard UI: overall score >= 90 -> Skills Test."""
-        rule = self.env["base.automation"].create(
+        rule = make_admin_rule(
+            self.env,
+            "Excellent overall",
+            "ai_overall_score",
+            "[('ai_overall_score', '>=', 90)]",
             {
-                "name": "Excellent overall",
-                "model_id": self.env["ir.model"]._get("hr.applicant").id,
-                "trigger": "on_create_or_write",
-                "trigger_field_ids": [
-                    Command.set(
-                        [
-                            self.env["ir.model.fields"]
-                            ._get("hr.applicant", "ai_overall_score")
-                            .id
-                        ]
-                    )
-                ],
-                "filter_domain": "[('ai_overall_score', '>=', 90)]",
-            }
-        )
-        self.env["ir.actions.server"].create(
-            {
-                "name": "To skills test",
-                "base_automation_id": rule.id,
-                "model_id": rule.model_id.id,
-                "usage": "base_automation",
-                "state": "object_write",
                 "update_path": "stage_id",
                 "resource_ref": f"hr.recruitment.stage,{self.stage_skills.id}",
-            }
+            },
         )
         self.route(technical=93, logic=93)
         self.assertEqual(self.applicant.stage_id, self.stage_skills)
@@ -147,33 +160,12 @@ class TestRouting(AiInterviewCase):
         )
 
     def test_refusing_rule_leaves_refusal_to_a_human(self):
-        rule = self.env["base.automation"].create(
-            {
-                "name": "Refuse weak AI",
-                "model_id": self.env["ir.model"]._get("hr.applicant").id,
-                "trigger": "on_create_or_write",
-                "trigger_field_ids": [
-                    Command.set(
-                        [
-                            self.env["ir.model.fields"]
-                            ._get("hr.applicant", "ai_overall_score")
-                            .id
-                        ]
-                    )
-                ],
-                "filter_domain": "[('ai_overall_score', '<', 40)]",
-            }
-        )
-        self.env["ir.actions.server"].create(
-            {
-                "name": "Archive",
-                "base_automation_id": rule.id,
-                "model_id": rule.model_id.id,
-                "usage": "base_automation",
-                "state": "object_write",
-                "update_path": "active",
-                "update_boolean_value": "false",
-            }
+        make_admin_rule(
+            self.env,
+            "Refuse weak AI",
+            "ai_overall_score",
+            "[('ai_overall_score', '<', 40)]",
+            {"update_path": "active", "update_boolean_value": "false"},
         )
         self.route(technical=20, potential=20, experience=20)
         self.assertTrue(self.applicant.active, "no automatic refusal")
@@ -346,36 +338,15 @@ class TestChainedRules(AiInterviewCase):
             "hr_ai_interview_bridge.stage_situational_simulation"
         )
         stage_skills = self.env.ref("hr_ai_interview_bridge.stage_skills_test")
-        self.env["base.automation"].create(
+        make_admin_rule(
+            self.env,
+            "Straight on to skills test",
+            "stage_id",
+            f"[('stage_id', '=', {stage_situational.id})]",
             {
-                "name": "Straight on to skills test",
-                "model_id": self.env["ir.model"]._get("hr.applicant").id,
-                "trigger": "on_create_or_write",
-                "trigger_field_ids": [
-                    Command.set(
-                        [
-                            self.env["ir.model.fields"]
-                            ._get("hr.applicant", "stage_id")
-                            .id
-                        ]
-                    )
-                ],
-                "filter_domain": f"[('stage_id', '=', {stage_situational.id})]",
-            }
-        )
-        rule = self.env["base.automation"].search(
-            [("name", "=", "Straight on to skills test")]
-        )
-        self.env["ir.actions.server"].create(
-            {
-                "name": "To skills test",
-                "base_automation_id": rule.id,
-                "model_id": rule.model_id.id,
-                "usage": "base_automation",
-                "state": "object_write",
                 "update_path": "stage_id",
                 "resource_ref": f"hr.recruitment.stage,{stage_skills.id}",
-            }
+            },
         )
         payload = make_payload(
             applicant={"id": self.applicant.id},
