@@ -34,3 +34,4 @@ from . import hr_ai_pipeline_report
 from . import hr_ai_dashboard
 from . import hr_ai_cutoff_advisor
 from . import hr_ai_cutoff_advisor_line
+from . import ir_module_module

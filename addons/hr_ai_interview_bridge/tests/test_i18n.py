@@ -64,3 +64,25 @@ class TestTermExtraction(TransactionCase):
                 with self.subTest(file=str(path.relative_to(root))):
                     with path.open("rb") as source:
                         list(extract_python(source, ["_", "_lt"], [], {}))
+
+
+class TestCoreStageTranslations(TransactionCase):
+    def test_core_stage_portal_labels_in_chinese(self):
+        """Odoo's own stages get their candidate-facing label in Chinese when
+        the language is loaded (they cannot ship as record terms)."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_ai_interview_bridge"], ["zh_CN"], overwrite=True
+        )
+        stage = self.env.ref("hr_recruitment.stage_job0")
+        self.assertEqual(
+            stage.with_context(lang="en_US").portal_label, "Application received"
+        )
+        chinese = stage.with_context(lang="zh_CN").portal_label
+        self.assertTrue(chinese)
+        self.assertNotEqual(chinese, "Application received")
+        # Our own stages come through the .po as usual.
+        ai_stage = self.env.ref("hr_ai_interview_bridge.stage_ai_interview")
+        self.assertNotEqual(
+            ai_stage.with_context(lang="zh_CN").portal_label, "AI interview"
+        )
