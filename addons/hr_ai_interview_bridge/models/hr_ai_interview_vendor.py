@@ -1,6 +1,6 @@
 import re
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..intake import signature
@@ -62,6 +62,29 @@ class HrAiInterviewVendor(models.Model):
             "The default maximum score must be positive.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vendors = super().create(vals_list)
+        vendors._grant_intake_companies()
+        return vendors
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "company_id" in vals:
+            self._grant_intake_companies()
+        return result
+
+    def _grant_intake_companies(self):
+        """The intake user works in the vendors' companies: without it, the
+        multi-company rules would hide a vendor of another company."""
+        intake = self.env.ref(
+            "hr_ai_interview_bridge.user_ai_intake", raise_if_not_found=False
+        )
+        missing = self.company_id - intake.company_ids if intake else None
+        if missing:
+            # sudo: only the system manages the technical user's companies.
+            intake.sudo().company_ids = [Command.link(c.id) for c in missing]
 
     @api.constrains("code")
     def _check_code(self):

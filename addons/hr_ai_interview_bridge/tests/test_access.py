@@ -98,3 +98,19 @@ class TestAiAccess(AiInterviewCase):
             self.mine.with_user(intake).unlink()
         with self.assertRaises(AccessError):
             self.vendor.with_user(intake).write({"name": "changed"})
+
+
+class TestMultiCompany(AiInterviewCase):
+    def test_vendor_of_another_company_reaches_its_applicants(self):
+        company = self.env["res.company"].create({"name": "Branch (test)"})
+        vendor = self.env["hr.ai.interview.vendor"].create(
+            {"name": "Branch vendor", "code": "branchvendor", "company_id": company.id}
+        )
+        intake = self.env.ref("hr_ai_interview_bridge.user_ai_intake")
+        self.assertIn(company, intake.company_ids)
+        self.assertEqual(
+            self.env["hr.ai.interview.vendor"]
+            .with_user(intake)
+            .search([("code", "=", "branchvendor")]),
+            vendor,
+        )
