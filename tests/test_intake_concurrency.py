@@ -22,7 +22,7 @@ SECRET = "whsec_" + base64.b64encode(b"concurrency-test-secret-32bytes!").decode
 
 
 @pytest.fixture(scope="module")
-def world(rpc):
+def world(odoo_server, rpc):
     code = f"conc{uuid.uuid4().hex[:8]}"
     rpc(
         "hr.ai.interview.vendor",
@@ -39,6 +39,15 @@ def world(rpc):
     applicant = rpc(
         "hr.applicant", "create", {"candidate_id": candidate, "job_id": job}
     )
+    # One delivery first, alone: the server compiles and caches what the
+    # endpoint evaluates (rule domains, views) before requests race.  Python
+    # 3.11's ast module is not thread-safe on a cold start (CPython
+    # gh-106905), which Odoo's threaded server can hit; prefork workers
+    # (production) cannot.
+    url = f"{odoo_server}/ai_interview/v1/{code}/results"
+    body, headers = _signed(_payload(email, f"iv-warmup-{code}"), f"msg_warm_{code}")
+    warm = requests.post(url, data=body, headers=headers, timeout=120)
+    assert warm.status_code == 202, warm.text
     return {"code": code, "email": email, "applicant": applicant}
 
 
