@@ -1,5 +1,14 @@
 from odoo import _, api, fields, models
 
+ASSIGNMENT_STATES = [
+    ("planned", "Planned"),
+    ("enrolled", "Enrolled"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+    ("failed", "Failed"),
+    ("cancelled", "Cancelled"),
+]
+
 # eLearning member status -> assignment state
 MEMBER_STATES = {
     "invited": "enrolled",
@@ -41,14 +50,7 @@ class HrTrainingAssignment(models.Model):
         "slide.channel.partner", ondelete="set null", index=True
     )
     state = fields.Selection(
-        [
-            ("planned", "Planned"),
-            ("enrolled", "Enrolled"),
-            ("in_progress", "In progress"),
-            ("done", "Done"),
-            ("failed", "Failed"),
-            ("cancelled", "Cancelled"),
-        ],
+        ASSIGNMENT_STATES,
         required=True,
         default="planned",
         index=True,

@@ -1,6 +1,8 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
+from .hr_training_assignment import ASSIGNMENT_STATES
+
 
 class HrTrainingEffectReport(models.Model):
     """Training effect across applicants, by course and by skill
@@ -17,14 +19,7 @@ class HrTrainingEffectReport(models.Model):
     channel_id = fields.Many2one("slide.channel", string="Course", readonly=True)
     skill_id = fields.Many2one("hr.skill", readonly=True)
     state = fields.Selection(
-        [
-            ("planned", "Planned"),
-            ("enrolled", "Enrolled"),
-            ("in_progress", "In progress"),
-            ("done", "Done"),
-            ("failed", "Failed"),
-            ("cancelled", "Cancelled"),
-        ],
+        ASSIGNMENT_STATES,
         readonly=True,
     )
     assignment_count = fields.Integer(readonly=True)

@@ -2,10 +2,8 @@
 
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.hr_ai_interview_bridge.tests.common import make_payload
-
 from .common import TrainingLoopCommon
-from .test_training_loop import AI_DIMENSIONS, LoopMixin
+from .test_training_loop import LoopMixin
 
 
 @tagged("post_install", "-at_install")
@@ -16,15 +14,7 @@ class TestPortalTraining(LoopMixin, TrainingLoopCommon, HttpCase):
         cls._setup_training_world()
 
     def test_candidate_sees_own_plan_only(self):
-        self._ingest_as_intake(
-            make_payload(
-                applicant={"id": self.applicant.id},
-                overall=None,
-                dimensions=AI_DIMENSIONS,
-            )
-        )
-        self.submit_scorecard(self.rubric_structured, [3])
-        self.submit_scorecard(self.rubric_technical, [3])
+        self.gather_evidence()
         self.applicant.action_plan_training()
         self.applicant.action_confirm_training()
         user = self.applicant.candidate_id.partner_id.user_ids

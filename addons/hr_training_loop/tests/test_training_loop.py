@@ -23,6 +23,20 @@ class LoopMixin(TrainingLoopCommon):
     def gaps_by_skill(self, applicant=None):
         return {gap.skill_id: gap for gap in (applicant or self.applicant).gap_ids}
 
+    def gather_evidence(self):
+        """The HR cases' evidence: the AI result, then a structured-interview
+        scorecard (collaboration 3) and two skills tests (practice 3 and 4)."""
+        self._ingest_as_intake(
+            make_payload(
+                applicant={"id": self.applicant.id},
+                overall=None,
+                dimensions=AI_DIMENSIONS,
+            )
+        )
+        self.submit_scorecard(self.rubric_structured, [3])
+        self.submit_scorecard(self.rubric_technical, [3])
+        self.submit_scorecard(self.rubric_technical, [4], interviewer=self.manager)
+
     def complete_course(self, channel, partner):
         user = partner.user_ids[:1]
         channel.slide_ids.with_user(user)._action_mark_completed()
@@ -188,16 +202,7 @@ class TestTrainingLoopEdges(LoopMixin, TransactionCase):
 
     def setUp(self):
         super().setUp()
-        self.ingest(
-            make_payload(
-                applicant={"id": self.applicant.id},
-                overall=None,
-                dimensions=AI_DIMENSIONS,
-            )
-        )
-        self.submit_scorecard(self.rubric_structured, [3])
-        self.submit_scorecard(self.rubric_technical, [3])
-        self.submit_scorecard(self.rubric_technical, [4], interviewer=self.manager)
+        self.gather_evidence()
 
     def test_hr_cases_in_the_orm(self):
         self.assert_hr_cases()
